@@ -1,0 +1,77 @@
+# dm-inlinecrypt: device-mapper inline-encryption passthrough for Linux 5.10.
+# This Makefile is the map of the pipeline; every step is a script in scripts/.
+#
+#   make               fetch, apply, build, boot and run the demonstration
+#   make check         static checks, build, KUnit and kselftests in one VM boot
+#   make series        export build/linux's commits back to patches/
+#   make series-check  fail if build/linux and patches/ differ
+#   make vm CMD='...'  run a command in the test VM
+
+# The pinned base: Debian's linux-source-5.10 package (bullseye-security).
+# If this version has left the archive, change BASE_PKG_VERSION and
+# BASE_SHA256 (the sha256 of /usr/src/linux-source-5.10.tar.xz inside it).
+BASE_PKG_VERSION ?= 5.10.262-1
+BASE_SHA256 ?= a8a7ce6636bab6816b4f7a87efa2dd1cf1a5919026b6f384f9e96c1e6582b0bb
+
+# Cache for the base, outside the checkout, reused across runs and clones.
+CACHE ?= $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/dm-inlinecrypt
+# Use your own 5.10.y tree instead of the Debian base (a git tree is cloned at
+# its HEAD; a plain directory is imported as it is).
+KSRC ?=
+
+TOP := $(CURDIR)
+BUILD := $(TOP)/build
+TREE := $(BUILD)/linux
+OBJ := $(BUILD)/obj
+BASE_SRC := $(if $(KSRC),$(abspath $(KSRC)),$(CACHE)/linux-$(BASE_PKG_VERSION))
+
+export BASE_PKG_VERSION BASE_SHA256
+
+.PHONY: all demo fetch tree build kselftest check static series series-check \
+	vm clean distclean
+
+all: demo
+
+fetch:
+ifeq ($(KSRC),)
+	@scripts/fetch-base $(CACHE)
+else
+	@test -f $(BASE_SRC)/Makefile || { echo "KSRC=$(KSRC) is not a kernel tree" >&2; exit 1; }
+endif
+
+tree: fetch
+	@scripts/tree $(BASE_SRC) patches $(TREE)
+
+build: tree
+	@scripts/build-kernel $(TREE) $(OBJ) config/vm.config config/known-warnings
+
+kselftest: build
+	@scripts/build-kselftest $(TREE) $(OBJ) $(BUILD)/kselftest
+
+demo: kselftest
+	@scripts/vm-run --disk 64M --log $(BUILD)/vm/demo.log -- scripts/demo
+
+static: tree
+	@scripts/static-checks $(BASE_SRC) patches $(BUILD)/results/static.txt
+
+check: fetch
+	@scripts/check $(BASE_SRC) $(BUILD)
+
+series:
+	@scripts/export $(TREE) patches
+	@echo "exported $$(grep -c . patches/series || true) patches to patches/"
+
+series-check:
+	@scripts/series-check $(TREE) patches
+
+vm: build
+	@scripts/vm-run -- bash -c '$(CMD)'
+
+clean:
+	rm -rf $(OBJ) $(BUILD)/vm $(BUILD)/kselftest $(BUILD)/results
+
+# Also removes build/linux (refused while it holds unexported work) and the
+# base cache.
+distclean: clean
+	@if [ -d $(TREE)/.git ]; then scripts/series-check $(TREE) patches; fi
+	rm -rf $(BUILD) $(CACHE)
