@@ -5,6 +5,7 @@
 #   make check         static checks, build, KUnit and kselftests in one VM boot
 #   make series        export build/linux's commits back to patches/
 #   make series-check  fail if build/linux and patches/ differ
+#   make bisect-check  build and boot every patch on its own
 #   make vm CMD='...'  run a command in the test VM
 
 # The pinned base: Debian's linux-source-5.10 package (bullseye-security).
@@ -28,7 +29,7 @@ BASE_SRC := $(if $(KSRC),$(abspath $(KSRC)),$(CACHE)/linux-$(BASE_PKG_VERSION))
 export BASE_PKG_VERSION BASE_SHA256
 
 .PHONY: all demo fetch tree build kselftest check static series series-check \
-	vm clean distclean
+	bisect-check vm clean distclean
 
 all: demo
 
@@ -63,6 +64,11 @@ series:
 
 series-check:
 	@scripts/series-check $(TREE) patches
+
+# Build and boot every patch of the series on its own (slow: one build and
+# one boot per patch).
+bisect-check: tree
+	@scripts/bisect-check $(TREE) $(OBJ) config/vm.config config/known-warnings
 
 vm: build
 	@scripts/vm-run -- bash -c '$(CMD)'
