@@ -6,6 +6,7 @@
 #   make series        export build/linux's commits back to patches/
 #   make series-check  fail if build/linux and patches/ differ
 #   make bisect-check  build and boot every patch on its own
+#   make modular-check build with device-mapper as modules (exports)
 #   make vm CMD='...'  run a command in the test VM
 
 # The pinned base: Debian's linux-source-5.10 package (bullseye-security).
@@ -29,7 +30,7 @@ BASE_SRC := $(if $(KSRC),$(abspath $(KSRC)),$(CACHE)/linux-$(BASE_PKG_VERSION))
 export BASE_PKG_VERSION BASE_SHA256
 
 .PHONY: all demo fetch tree build kselftest check static series series-check \
-	bisect-check vm clean distclean
+	bisect-check modular-check vm clean distclean
 
 all: demo
 
@@ -70,11 +71,17 @@ series-check:
 bisect-check: tree
 	@scripts/bisect-check $(TREE) $(OBJ) config/vm.config config/known-warnings
 
+# Device-mapper built as modules: modpost catches missing exports.
+modular-check: tree
+	@scripts/build-kernel $(TREE) $(BUILD)/obj-modular config/modular.config \
+		config/known-warnings
+
 vm: build
 	@scripts/vm-run -- bash -c '$(CMD)'
 
 clean:
-	rm -rf $(OBJ) $(BUILD)/vm $(BUILD)/kselftest $(BUILD)/results
+	rm -rf $(OBJ) $(BUILD)/obj-modular $(BUILD)/vm $(BUILD)/kselftest \
+		$(BUILD)/results
 
 # Also removes build/linux (refused while it holds unexported work) and the
 # base cache.
