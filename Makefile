@@ -54,7 +54,7 @@ demo: kselftest
 	@scripts/vm-run --disk 64M --log $(BUILD)/vm/demo.log -- scripts/demo
 
 static: tree
-	@scripts/static-checks $(BASE_SRC) patches $(BUILD)/results/static.txt
+	@scripts/static-checks $(BASE_SRC) patches $(TREE)
 
 check: fetch
 	@scripts/check $(BASE_SRC) $(BUILD)
