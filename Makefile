@@ -61,6 +61,8 @@ check: fetch
 
 series:
 	@scripts/export $(TREE) patches
+	@# scripts/tree may re-apply patches/ over what is exported now
+	@git -C $(TREE) rev-parse HEAD > $(TREE)/.git/dm-inlinecrypt-synced
 	@echo "exported $$(grep -c . patches/series || true) patches to patches/"
 
 series-check:
