@@ -7,6 +7,8 @@
 #   make series-check  fail if build/linux and patches/ differ
 #   make bisect-check  build and boot every patch on its own
 #   make modular-check build with device-mapper as modules (exports)
+#   make bench         benchmarks: fio and table loads, with and without the series
+#   make stress        the long stress run (STRESS_CYCLES=1000 by default)
 #   make vm CMD='...'  run a command in the test VM
 
 # The pinned base: Debian's linux-source-5.10 package (bullseye-security).
@@ -29,7 +31,7 @@ BASE_SRC := $(if $(KSRC),$(abspath $(KSRC)),$(CACHE)/linux-$(BASE_PKG_VERSION))
 
 export BASE_PKG_VERSION BASE_SHA256
 
-.PHONY: all demo fetch tree build kselftest check static series series-check \
+.PHONY: all demo fetch tree build kselftest check static series series-check bench stress \
 	bisect-check modular-check vm clean distclean
 
 all: demo
@@ -74,6 +76,16 @@ bisect-check: tree
 	@scripts/bisect-check $(TREE) $(OBJ) config/vm.config config/known-warnings
 
 # Device-mapper built as modules: modpost catches missing exports.
+# The long form of dm_stress.sh (make check runs 20 cycles).
+STRESS_CYCLES ?= 1000
+stress: kselftest
+	@scripts/vm-run --timeout 14400 --log $(BUILD)/vm/stress.log -- bash -c \
+		'cp -a $(BUILD)/kselftest /tmp/k && cd /tmp/k/dm-crypto && \
+		 STRESS_CYCLES=$(STRESS_CYCLES) ./dm_stress.sh'
+
+bench: fetch tree
+	@scripts/bench $(BASE_SRC) $(TREE) $(BUILD)
+
 modular-check: tree
 	@scripts/build-kernel $(TREE) $(BUILD)/obj-modular config/modular.config \
 		config/known-warnings
