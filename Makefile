@@ -2,7 +2,10 @@
 # This Makefile is the map of the pipeline; every step is a script in scripts/.
 #
 #   make               fetch, apply, build, boot and run the demonstration
-#   make check         static checks, build, KUnit and kselftests in one VM boot
+#   make check         static checks, build, KUnit and kselftests in one VM
+#                      boot, and check-series
+#   make check-series  every patch builds in the config matrix; no new W=1 or
+#                      sparse warnings
 #   make series        export build/linux's commits back to patches/
 #   make series-check  fail if build/linux and patches/ differ
 #   make bisect-check  build and boot every patch on its own
@@ -31,7 +34,8 @@ BASE_SRC := $(if $(KSRC),$(abspath $(KSRC)),$(CACHE)/linux-$(BASE_PKG_VERSION))
 
 export BASE_PKG_VERSION BASE_SHA256
 
-.PHONY: all demo fetch tree build kselftest check static series series-check bench stress \
+.PHONY: all demo fetch tree build kselftest check check-series static series series-check \
+	bench stress \
 	bisect-check modular-check vm clean distclean
 
 all: demo
@@ -60,6 +64,11 @@ static: tree
 
 check: fetch
 	@scripts/check $(BASE_SRC) $(BUILD)
+
+# Each patch in each cell of the configuration matrix, incrementally, and the
+# W=1 and sparse comparison with the base (also part of make check).
+check-series: tree
+	@scripts/check-series $(TREE) $(BUILD)
 
 series:
 	@scripts/export $(TREE) patches
@@ -95,7 +104,8 @@ vm: build
 
 clean:
 	rm -rf $(OBJ) $(BUILD)/obj-modular $(BUILD)/vm $(BUILD)/kselftest \
-		$(BUILD)/results
+		$(BUILD)/results $(BUILD)/series
+	@if [ -d $(TREE)/.git ]; then git -C $(TREE) worktree prune; fi
 
 # Also removes build/linux (refused while it holds unexported work) and the
 # base cache.
