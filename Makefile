@@ -4,8 +4,9 @@
 #   make               fetch, apply, build, boot and run the demonstration
 #   make check         static checks, build, KUnit and kselftests in one VM
 #                      boot, and check-series
-#   make check-series  every patch builds in the config matrix; no new W=1 or
-#                      sparse warnings
+#   make check-series  the series' quality: checkpatch, kernel-doc, patch -p1,
+#                      every patch in the config matrix, no new W=1/sparse
+#                      warnings
 #   make series        export build/linux's commits back to patches/
 #   make series-check  fail if build/linux and patches/ differ
 #   make bisect-check  build and boot every patch on its own
@@ -65,10 +66,9 @@ static: tree
 check: fetch
 	@scripts/check $(BASE_SRC) $(BUILD)
 
-# Each patch in each cell of the configuration matrix, incrementally, and the
-# W=1 and sparse comparison with the base (also part of make check).
+# All of it is part of make check too.
 check-series: tree
-	@scripts/check-series $(TREE) $(BUILD)
+	@scripts/check-series $(TREE) $(BUILD) $(BASE_SRC)
 
 series:
 	@scripts/export $(TREE) patches
