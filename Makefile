@@ -3,7 +3,7 @@
 #
 #   make               fetch, apply, build, boot and run the demonstration
 #   make check         static checks, build, KUnit and kselftests in one VM
-#                      boot, and check-series
+#                      boot, and check-series (two of its four matrix cells)
 #   make check-series  the series' quality: checkpatch, kernel-doc, patch -p1,
 #                      every patch in the config matrix, no new W=1/sparse
 #                      warnings
