@@ -2,8 +2,8 @@
 # This Makefile is the map of the pipeline; every step is a script in scripts/.
 #
 #   make               fetch, apply, build, boot and run the demonstration
-#   make check         static checks, build, KUnit and kselftests in one VM
-#                      boot, and check-series (two of its four matrix cells)
+#   make check         static checks, build, KUnit and kselftests in the VMs,
+#                      and check-series (the whole series in one matrix cell)
 #   make check-series  the series' quality: checkpatch, kernel-doc, patch -p1,
 #                      every patch in the config matrix, no new W=1/sparse
 #                      warnings
@@ -66,7 +66,7 @@ static: tree
 check: fetch
 	@scripts/check $(BASE_SRC) $(BUILD)
 
-# All of it is part of make check too.
+# make check runs the same checks, with the whole series in one cell only.
 check-series: tree
 	@scripts/check-series $(TREE) $(BUILD) $(BASE_SRC)
 
@@ -84,7 +84,7 @@ series-check:
 bisect-check: tree
 	@scripts/bisect-check $(TREE) $(OBJ) config/vm.config config/known-warnings
 
-# The long form of dm_stress.sh (make check runs 20 cycles).  Under TCG,
+# The long form of dm_stress.sh (make check runs 8 cycles).  Under TCG,
 # 100 cycles took 24 minutes here, so 1000 take about 4 hours.
 STRESS_CYCLES ?= 1000
 stress: kselftest
