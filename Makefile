@@ -35,13 +35,17 @@ BASE_SRC := $(if $(KSRC),$(abspath $(KSRC)),$(CACHE)/linux-$(BASE_PKG_VERSION))
 
 export BASE_PKG_VERSION BASE_SHA256
 
-.PHONY: all demo fetch tree build kselftest check check-series static series series-check \
+.PHONY: all deps demo fetch tree build kselftest check check-series static series series-check \
 	bench stress \
 	bisect-check modular-check vm clean distclean
 
 all: demo
 
-fetch:
+# The Debian packages of config/packages, checked before anything else.
+deps:
+	@scripts/deps config/packages
+
+fetch: deps
 ifeq ($(KSRC),)
 	@scripts/fetch-base $(CACHE)
 else
