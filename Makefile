@@ -8,6 +8,7 @@
 #                      every patch in the config matrix, no new W=1/sparse
 #                      warnings
 #   make series        export build/linux's commits back to patches/
+#   make mail          the series as mail, with a cover letter, in build/mail
 #   make series-check  fail if build/linux and patches/ differ
 #   make bisect-check  build and boot every patch on its own
 #   make modular-check build with device-mapper as modules (exports)
@@ -36,7 +37,7 @@ BASE_SRC := $(if $(KSRC),$(abspath $(KSRC)),$(CACHE)/linux-$(BASE_PKG_VERSION))
 export BASE_PKG_VERSION BASE_SHA256
 
 .PHONY: all deps demo fetch tree build kselftest check check-series static series series-check \
-	bench stress \
+	bench stress mail \
 	bisect-check modular-check vm clean distclean
 
 all: demo
@@ -82,6 +83,11 @@ series:
 
 series-check:
 	@scripts/series-check $(TREE) patches
+
+# The series as mail (git format-patch --cover-letter --base=), the cover
+# letter from mail/cover-letter.txt, checked with checkpatch and git am.
+mail: tree
+	@scripts/mail $(BASE_SRC) $(TREE) $(BUILD)/mail
 
 # Build and boot every patch of the series on its own (slow: one build and
 # one boot per patch).
